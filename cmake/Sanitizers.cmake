@@ -1,0 +1,6 @@
+# REQUEST_SANITIZE=ON builds everything with AddressSanitizer + UndefinedBehaviorSanitizer.
+option(REQUEST_SANITIZE "Build with ASan and UBSan" OFF)
+if(REQUEST_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,27 @@
+#pragma once
+// Listing the entries of one module of a repository: alias, uid, tags and the
+// meta file name. This is the hot path of `find`; an index cache may serve it,
+// but the files stay the source of truth.
+#include <string>
+#include <vector>
+
+#include "lib/store/home.hpp"
+#include "lib/store/repository.hpp"
+
+namespace request::store {
+
+struct EntrySummary {
+  std::string alias;
+  std::string uid;
+  std::vector<std::string> tags;
+  std::string meta_file;  // "meta.json" or "meta.yaml"
+};
+
+struct ScanResult {
+  std::vector<EntrySummary> entries;  // sorted by alias
+  std::vector<std::string> warnings;  // entries skipped, with why
+};
+
+ScanResult scan_module(const Home& home, const Repository& repo, const std::string& module);
+
+}  // namespace request::store
