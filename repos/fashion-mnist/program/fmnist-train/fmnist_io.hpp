@@ -204,7 +204,7 @@ inline std::vector<std::vector<uint32_t>> family_shapes(uint32_t family) {
   switch (family) {
   case k_softmax: return {{10, 784}, {10}};
   case k_mlp: return {{256, 784}, {256}, {128, 256}, {128}, {10, 128}, {10}};
-  case k_cnn: return {{8, 5, 5, 1}, {8}, {16, 5, 5, 8}, {16}, {10, 256}, {10}};
+  case k_cnn: return {{8, 5, 5, 1}, {8}, {16, 5, 5, 8}, {16}, {64, 256}, {64}, {10, 64}, {10}};
   default: return {};
   }
 }

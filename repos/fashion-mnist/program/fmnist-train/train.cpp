@@ -21,7 +21,7 @@ constexpr int k_chunks = 4;
 struct Options {
   uint32_t family = k_softmax;
   std::string train_images, train_labels, test_images, test_labels, out, metrics;
-  int epochs = -1;     // -1: the family's default
+  int epochs = 0;      // 0: the family's default
   int batch = -1;      // -1: the family's default
   double lr = -1;      // -1: the family's default
   uint64_t seed = 1;
@@ -49,42 +49,20 @@ inline float dot(const float* __restrict x, const float* __restrict y, int n) {
   return s;
 }
 
-// y[0..N) += a * x[0..N) with N known at compile time (0: use n).
-template <int N> inline void axpy_n(float* __restrict y, float a, const float* __restrict x, int n) {
-  if constexpr (N > 0) {
-    for (int j = 0; j < N; ++j) y[j] += a * x[j];
-  } else {
-    axpy(y, a, x, n);
-  }
-}
-
-// Sum of x[j] * y[j] with N known at compile time (0: use n).
-template <int N> inline float dot_n(const float* __restrict x, const float* __restrict y, int n) {
-  if constexpr (N > 0) {
-    float s = 0;
-    for (int j = 0; j < N; ++j) s += x[j] * y[j];
-    return s;
-  } else {
-    return dot(x, y, n);
-  }
-}
-
 // A fully connected layer on `rows` rows: Y = X * Wt + b.
-template <int N>
-void dense_forward_n(const float* x, int rows, int in, const float* wt, const float* b, int out, float* y) {
+void dense_forward(const float* x, int rows, int in, const float* wt, const float* b, int out, float* y) {
   for (int r = 0; r < rows; ++r) std::copy(b, b + out, y + size_t(r) * out);
   for (int i = 0; i < in; ++i) {
     const float* wrow = wt + size_t(i) * out;
     for (int r = 0; r < rows; ++r) {
       float xv = x[size_t(r) * in + i];
-      if (xv != 0.0f) axpy_n<N>(y + size_t(r) * out, xv, wrow, out);
+      if (xv != 0.0f) axpy(y + size_t(r) * out, xv, wrow, out);
     }
   }
 }
 
 // Backward of dense_forward: accumulates dWt and db; writes dX when asked.
-template <int N>
-void dense_backward_n(const float* x, int rows, int in, const float* wt, int out, const float* dy, float* dwt,
+void dense_backward(const float* x, int rows, int in, const float* wt, int out, const float* dy, float* dwt,
                       float* db, float* dx) {
   for (int r = 0; r < rows; ++r) axpy(db, 1.0f, dy + size_t(r) * out, out);
   for (int i = 0; i < in; ++i) {
@@ -92,32 +70,9 @@ void dense_backward_n(const float* x, int rows, int in, const float* wt, int out
     const float* wrow = wt + size_t(i) * out;
     for (int r = 0; r < rows; ++r) {
       float xv = x[size_t(r) * in + i];
-      if (xv != 0.0f) axpy_n<N>(drow, xv, dy + size_t(r) * out, out);
-      if (dx) dx[size_t(r) * in + i] = dot_n<N>(wrow, dy + size_t(r) * out, out);
+      if (xv != 0.0f) axpy(drow, xv, dy + size_t(r) * out, out);
+      if (dx) dx[size_t(r) * in + i] = dot(wrow, dy + size_t(r) * out, out);
     }
-  }
-}
-
-// dense_forward_n with the output width dispatched to a compile-time constant.
-void dense_forward(const float* x, int rows, int in, const float* wt, const float* b, int out, float* y) {
-  switch (out) {
-  case 8: return dense_forward_n<8>(x, rows, in, wt, b, out, y);
-  case 10: return dense_forward_n<10>(x, rows, in, wt, b, out, y);
-  case 16: return dense_forward_n<16>(x, rows, in, wt, b, out, y);
-  case 64: return dense_forward_n<64>(x, rows, in, wt, b, out, y);
-  default: return dense_forward_n<0>(x, rows, in, wt, b, out, y);
-  }
-}
-
-// dense_backward_n with the output width dispatched to a compile-time constant.
-void dense_backward(const float* x, int rows, int in, const float* wt, int out, const float* dy, float* dwt,
-                    float* db, float* dx) {
-  switch (out) {
-  case 8: return dense_backward_n<8>(x, rows, in, wt, out, dy, dwt, db, dx);
-  case 10: return dense_backward_n<10>(x, rows, in, wt, out, dy, dwt, db, dx);
-  case 16: return dense_backward_n<16>(x, rows, in, wt, out, dy, dwt, db, dx);
-  case 64: return dense_backward_n<64>(x, rows, in, wt, out, dy, dwt, db, dx);
-  default: return dense_backward_n<0>(x, rows, in, wt, out, dy, dwt, db, dx);
   }
 }
 
@@ -268,10 +223,11 @@ private:
     return loss;
   }
 
-  // The CNN on one image: conv5x5(1->8) relu pool, conv5x5(8->16) relu pool, fc 256->10.
+  // The CNN on one image: conv5x5(1->8) relu pool, conv5x5(8->16) relu pool,
+  // fc 256->64 relu, fc 64->10.
   double cnn_one(const std::vector<Param>& p, const float* x, int label, float scale, std::vector<std::vector<float>>* g,
                  uint8_t* pred) const {
-    float cols1[576 * 25], a1[576 * 8], p1[144 * 8], cols2[64 * 200], a2[64 * 16], p2[256], logits[k_classes];
+    float cols1[576 * 25], a1[576 * 8], p1[144 * 8], cols2[64 * 200], a2[64 * 16], p2[256], h[64], logits[k_classes];
     int arg1[144 * 8], arg2[256];
     im2col(x, 28, 1, 5, cols1);
     dense_forward(cols1, 576, 25, p[0].v.data(), p[1].v.data(), 8, a1);
@@ -281,11 +237,15 @@ private:
     dense_forward(cols2, 64, 200, p[2].v.data(), p[3].v.data(), 16, a2);
     relu(a2, 64 * 16);
     maxpool(a2, 8, 16, p2, arg2);
-    dense_forward(p2, 1, 256, p[4].v.data(), p[5].v.data(), 10, logits);
+    dense_forward(p2, 1, 256, p[4].v.data(), p[5].v.data(), 64, h);
+    relu(h, 64);
+    dense_forward(h, 1, 64, p[6].v.data(), p[7].v.data(), 10, logits);
     double loss = softmax_xent(logits, label, scale, g != nullptr, pred);
     if (!g) return loss;
-    float dp2[256], da2[64 * 16] = {}, dcols2[64 * 200], dp1[144 * 8] = {}, da1[576 * 8] = {};
-    dense_backward(p2, 1, 256, p[4].v.data(), 10, logits, (*g)[4].data(), (*g)[5].data(), dp2);
+    float dh[64], dp2[256], da2[64 * 16] = {}, dcols2[64 * 200], dp1[144 * 8] = {}, da1[576 * 8] = {};
+    dense_backward(h, 1, 64, p[6].v.data(), 10, logits, (*g)[6].data(), (*g)[7].data(), dh);
+    relu_backward(h, dh, 64);
+    dense_backward(p2, 1, 256, p[4].v.data(), 64, dh, (*g)[4].data(), (*g)[5].data(), dp2);
     for (int i = 0; i < 256; ++i) da2[arg2[i]] += dp2[i];
     relu_backward(a2, da2, 64 * 16);
     dense_backward(cols2, 64, 200, p[2].v.data(), 16, da2, (*g)[2].data(), (*g)[3].data(), dcols2);
@@ -398,7 +358,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--test-labels") o.test_labels = v;
     else if (a == "--out") o.out = v;
     else if (a == "--metrics") o.metrics = v;
-    else if (a == "--epochs") o.epochs = int(parse_int(a, v, 1, 1000));
+    else if (a == "--epochs") o.epochs = int(parse_int(a, v, 0, 1000)); // 0: the default
     else if (a == "--batch") o.batch = int(parse_int(a, v, 1, 4096));
     else if (a == "--seed") o.seed = uint64_t(parse_int(a, v, 0, 2147483647));
     else if (a == "--threads") o.threads = int(parse_int(a, v, 1, 256));
@@ -413,9 +373,9 @@ Options parse(int argc, char** argv) {
   if (o.test_images.empty() != o.test_labels.empty())
     fail(k_exit_usage, "arguments", "--test-images and --test-labels go together");
   // Defaults per family, tuned for the full 60k set on 2 cores.
-  if (o.epochs < 0) o.epochs = o.family == k_softmax ? 5 : o.family == k_mlp ? 6 : 4;
+  if (o.epochs <= 0) o.epochs = o.family == k_softmax ? 5 : o.family == k_mlp ? 5 : 6;
   if (o.batch < 0) o.batch = o.family == k_cnn ? 32 : 64;
-  if (o.lr < 0) o.lr = o.family == k_softmax ? 0.002 : 0.001;
+  if (o.lr < 0) o.lr = o.family == k_mlp ? 0.001 : o.family == k_softmax ? 0.002 : 0.003;
   return o;
 }
 
