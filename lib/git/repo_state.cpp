@@ -1,8 +1,6 @@
 #include "lib/git/repo_state.hpp"
 
-#include <git2.h>
-
-#include <memory>
+#include "lib/git/libgit.hpp"
 
 namespace fs = std::filesystem;
 
@@ -13,17 +11,6 @@ void ensure_libgit2() {
   (void)k_init;
 }
 
-namespace {
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* p) const { Free(p); }
-};
-using RepoPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
-using RemotePtr = std::unique_ptr<git_remote, Deleter<git_remote, git_remote_free>>;
-using StatusPtr = std::unique_ptr<git_status_list, Deleter<git_status_list, git_status_list_free>>;
-using RefPtr = std::unique_ptr<git_reference, Deleter<git_reference, git_reference_free>>;
-}  // namespace
-
 RepoState repo_state(const fs::path& path) {
   ensure_libgit2();
   RepoState st;
@@ -33,12 +20,7 @@ RepoState repo_state(const fs::path& path) {
   if (git_repository_is_bare(repo.get())) return st;
   st.is_git = true;
 
-  git_oid head{};
-  if (git_reference_name_to_id(&head, repo.get(), "HEAD") == 0) {
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, &head);
-    st.commit = hex;
-  }
+  st.commit = head_commit(repo.get());
   git_reference* ref = nullptr;
   if (git_repository_head(&ref, repo.get()) == 0) {
     RefPtr r(ref);
