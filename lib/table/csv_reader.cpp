@@ -1,0 +1,137 @@
+// CSV (RFC 4180) into a Table, parsed in place: quoted fields are unescaped
+// inside the file buffer itself, so no field costs an allocation.
+#include <algorithm>
+#include <limits>
+
+#include "lib/table/table.hpp"
+#include "lib/util/atomic_file.hpp"
+#include "lib/util/error.hpp"
+
+namespace request::table {
+
+namespace {
+
+class CsvParser {
+public:
+  CsvParser(Table& table, std::string& text) : m_table(table), m_text(text) {}
+
+  void run() {
+    if (m_text.size() >= 3 && m_text.compare(0, 3, "\xEF\xBB\xBF") == 0) m_pos = 3;
+    skip_blank_lines();
+    if (m_pos >= m_text.size())
+      throw Error(ExitCode::invalid_data, m_table.source(), "empty file: no header row");
+    std::vector<CellRef> header;
+    read_record(header);
+    for (const CellRef& c : header) m_table.add_column(std::string(m_text.data() + c.offset, c.length));
+    size_t rows = static_cast<size_t>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos), m_text.end(), '\n'));
+    m_table.reserve(rows + 1);
+    std::vector<CellRef> fields;
+    fields.reserve(header.size());
+    while (true) {
+      skip_blank_lines();
+      if (m_pos >= m_text.size()) break;
+      size_t line = m_line;
+      fields.clear();
+      read_record(fields);
+      if (fields.size() != header.size())
+        throw Error(ExitCode::invalid_data, m_table.source() + ":" + std::to_string(line),
+                    "ragged row: " + std::to_string(fields.size()) + " fields, the header has " +
+                        std::to_string(header.size()));
+      m_table.begin_row(line);
+      for (const CellRef& c : fields) m_table.append_cell_ref(c);
+    }
+  }
+
+private:
+  std::string where() const { return m_table.source() + ":" + std::to_string(m_line); }
+
+  void skip_blank_lines() {
+    while (m_pos < m_text.size()) {
+      if (m_text[m_pos] == '\n') {
+        ++m_pos;
+        ++m_line;
+      } else if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') {
+        m_pos += 2;
+        ++m_line;
+      } else {
+        break;
+      }
+    }
+  }
+
+  // Reads one record ending at a newline or the end; leaves m_pos after it.
+  void read_record(std::vector<CellRef>& out) {
+    const size_t n = m_text.size();
+    char* data = m_text.data();
+    while (true) {
+      size_t start = m_pos;
+      if (m_pos < n && data[m_pos] == '"') {
+        size_t quote_line = m_line;
+        size_t w = start;
+        size_t r = m_pos + 1;
+        while (true) {
+          if (r >= n)
+            throw Error(ExitCode::invalid_data, m_table.source() + ":" + std::to_string(quote_line),
+                        "broken quoting: quoted field not closed before the end of the file");
+          char c = data[r];
+          if (c == '"') {
+            if (r + 1 < n && data[r + 1] == '"') {
+              data[w++] = '"';
+              r += 2;
+              continue;
+            }
+            ++r;
+            break;
+          }
+          if (c == '\n') ++m_line;
+          data[w++] = c;
+          ++r;
+        }
+        out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(w - start)});
+        m_pos = r;
+        if (m_pos < n && data[m_pos] != ',' && data[m_pos] != '\n' &&
+            !(data[m_pos] == '\r' && m_pos + 1 < n && data[m_pos + 1] == '\n'))
+          throw Error(ExitCode::invalid_data, where(),
+                      std::string("broken quoting: '") + data[m_pos] + "' after a closing quote (write \"\" for a quote)");
+      } else {
+        size_t r = m_pos;
+        while (r < n) {
+          char c = data[r];
+          if (c == ',' || c == '\n') break;
+          if (c == '\r' && r + 1 < n && data[r + 1] == '\n') break;
+          ++r;
+        }
+        out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(r - start)});
+        m_pos = r;
+      }
+      if (m_pos >= n) return;
+      if (data[m_pos] == ',') {
+        ++m_pos;
+        continue;
+      }
+      m_pos += data[m_pos] == '\r' ? 2 : 1;
+      ++m_line;
+      return;
+    }
+  }
+
+  Table& m_table;
+  std::string& m_text;
+  size_t m_pos = 0;
+  size_t m_line = 1;
+};
+
+}  // namespace
+
+Table parse_csv(std::string text, const std::string& source) {
+  Table t(source);
+  if (text.size() > std::numeric_limits<uint32_t>::max())
+    throw Error(ExitCode::invalid_data, source, "file larger than 4 GiB");
+  t.buffer() = std::move(text);
+  CsvParser(t, t.buffer()).run();
+  return t;
+}
+
+Table read_csv(const std::string& path) { return parse_csv(util::read_file(path), path); }
+
+}  // namespace request::table
