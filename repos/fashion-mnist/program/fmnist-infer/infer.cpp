@@ -319,7 +319,6 @@ public:
   void classify(const uint8_t* px, int n, uint8_t* pred, Scratch& s) const {
     s.a.resize(size_t(n) * k_pixels);
     for (size_t i = 0; i < s.a.size(); ++i) s.a[i] = float(px[i]) * (1.0f / 255.0f);
-    int width = k_pixels;
     if (m_layers.front().conv) {
       // Convolutions run per image (rows = output positions).
       std::vector<float> feat;
@@ -331,18 +330,16 @@ public:
         }
         if (i == 0) feat.resize(size_t(n) * img.size());
         std::copy(img.begin(), img.end(), feat.begin() + long(i * img.size()));
-        width = int(img.size());
       }
       s.a.swap(feat);
     }
     for (const Layer& l : m_layers) {
       if (l.conv) continue;
       s.b.resize(size_t(n) * l.out);
-      gemm(l, s.a.data(), n, width, s.b.data(), s);
+      gemm(l, s.a.data(), n, s.b.data(), s);
       if (l.relu)
         for (float& v : s.b) v = v > 0 ? v : 0;
       s.a.swap(s.b);
-      width = l.out;
     }
     for (int i = 0; i < n; ++i) {
       const float* z = s.a.data() + size_t(i) * k_classes;
@@ -400,9 +397,8 @@ private:
         }
   }
 
-  // A dense layer on n rows of `width` activations.
-  void gemm(const Layer& l, const float* x, int n, int width, float* y, Scratch& s) const {
-    (void)width;
+  // A dense layer on n rows of l.in activations.
+  void gemm(const Layer& l, const float* x, int n, float* y, Scratch& s) const {
     if (!m_int8) {
       if (m_blocked) gemm_blocked(l, x, n, y);
       else gemm_naive(l, x, n, y);
