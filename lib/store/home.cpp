@@ -110,6 +110,7 @@ void Home::write_registry(const std::vector<RepoRecord>& repos) const {
 
 void Home::update_registry(const std::function<void(std::vector<RepoRecord>&)>& change) {
   util::FileLock lock(m_root);
+  util::remove_dead_temporaries(m_root / k_registry_file);
   std::vector<RepoRecord> repos = read_registry();
   change(repos);
   std::erase_if(repos, [](const RepoRecord& r) { return r.name == k_core_repo && r.readonly; });

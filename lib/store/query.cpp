@@ -39,6 +39,23 @@ bool where_matches(const std::vector<WhereClause>& where, const nlohmann::json& 
   return true;
 }
 
+// The entry <module>/<alias> alone, as scan_module would report it.
+ScanResult scan_one(const Repository& repo, const std::string& module, const std::string& alias) {
+  ScanResult out;
+  if (!util::name_problem(alias).empty()) return out;
+  std::filesystem::path dir = repo.root() / module / alias;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(std::filesystem::symlink_status(dir, ec))) return out;  // listings skip symlinks too
+  try {
+    if (find_meta_file(dir).empty()) return out;
+    Entry e = load_entry(repo.name(), module, dir, /*validate_full=*/false);
+    out.entries.push_back({e.alias, e.uid, e.tags, e.meta_path.filename().string()});
+  } catch (const Error& err) {
+    out.warnings.push_back(err.line());
+  }
+  return out;
+}
+
 }  // namespace
 
 void parse_tag_filter(const std::string& text, Query& q) {
@@ -58,6 +75,8 @@ WhereClause parse_where(const std::string& text) {
 FindResult find_entries(const Home& home, const Query& q) {
   FindResult out;
   bool by_uid = util::is_uid(q.name);
+  // An exact alias names one folder per module: look at it, not at the whole module.
+  bool exact_alias = !by_uid && !util::has_wildcards(q.name);
   for (const auto& rec : home.repos()) {
     if (q.repo && !name_matches(*q.repo, rec.name)) continue;
     std::optional<Repository> repo;
@@ -75,7 +94,7 @@ FindResult find_entries(const Home& home, const Query& q) {
         if (!q.module || util::wildcard_match(*q.module, m)) modules.push_back(m);
     for (const auto& module : modules) {
       if (!util::name_problem(module).empty()) continue;
-      ScanResult scan = scan_module(home, *repo, module);
+      ScanResult scan = exact_alias ? scan_one(*repo, module, q.name) : scan_module(home, *repo, module);
       for (auto& w : scan.warnings) out.warnings.push_back(std::move(w));
       for (auto& s : scan.entries) {
         if (!(by_uid ? s.uid == q.name : name_matches(q.name, s.alias))) continue;
@@ -117,6 +136,17 @@ std::vector<Entry> resolve(const Home& home, const Cid& cid) {
     if (!util::has_wildcards(cid.name) && !util::is_uid(cid.name) && r.entries.size() > 1)
       r.entries.resize(1);  // same alias in several repositories: the first registered wins
     return r.entries;
+  }
+  // An entry that exists but cannot be read: report why (exit 4, file:line:col).
+  if (!util::has_wildcards(cid.name) && !util::is_uid(cid.name)) {
+    for (const auto& rec : home.repos()) {
+      if (cid.repo && rec.name != *cid.repo) continue;
+      std::filesystem::path dir = rec.path / cid.module / cid.name;
+      std::error_code ec;
+      if (!std::filesystem::is_directory(std::filesystem::symlink_status(dir, ec))) continue;
+      if (find_meta_file(dir).empty()) continue;
+      home.open_repo(rec).load(cid.module, cid.name);
+    }
   }
   // Not found: propose the closest alias of that module.
   std::vector<std::string> names;

@@ -198,14 +198,10 @@ void Repository::write_meta(const Entry& entry, const nlohmann::json& meta) {
   require_valid_meta(meta, entry.module, entry.cid());
   util::FileLock lock(entry.path);
   fs::path file = entry.meta_path.empty() ? entry.path / k_meta_json : entry.meta_path;
-  if (file.extension() == ".yaml") {
-    // Writes always produce JSON; the YAML file is replaced by meta.json atomically.
-    util::write_file_atomic(entry.path / k_meta_json, util::dump_json(meta));
-    std::error_code ec;
-    fs::remove(file, ec);
-    return;
-  }
-  util::write_file_atomic(file, util::dump_json(meta));
+  util::remove_dead_temporaries(file);
+  // A YAML entry stays YAML: switching files (write meta.json, remove meta.yaml)
+  // could leave both behind after a crash, which makes the entry invalid.
+  util::write_file_atomic(file, file.extension() == ".yaml" ? util::dump_yaml(meta) : util::dump_json(meta));
 }
 
 void Repository::remove(const std::string& module, const std::string& alias) {
@@ -248,22 +244,25 @@ Entry Repository::rename(const std::string& module, const std::string& alias, co
 
 void Repository::sweep_leftovers(int min_age_s) const {
   if (m_readonly) return;
+  for (const auto& module : modules()) sweep_module_leftovers(module, min_age_s);
+}
+
+void Repository::sweep_module_leftovers(const std::string& module, int min_age_s) const {
+  if (m_readonly || !util::name_problem(module).empty()) return;
   time_t now = ::time(nullptr);
-  for (const auto& module : modules()) {
-    fs::path mdir = m_root / module;
-    DIR* d = ::opendir(mdir.c_str());
-    if (!d) continue;
-    std::vector<fs::path> stale;
-    while (dirent* de = ::readdir(d)) {
-      std::string n = de->d_name;
-      if (n.rfind(".tmp-", 0) != 0 && n.rfind(".trash-", 0) != 0) continue;
-      struct stat st {};
-      if (::lstat((mdir / n).c_str(), &st) == 0 && now - st.st_mtime >= min_age_s) stale.push_back(mdir / n);
-    }
-    ::closedir(d);
-    std::error_code ec;
-    for (const auto& p : stale) fs::remove_all(p, ec);
+  fs::path mdir = m_root / module;
+  DIR* d = ::opendir(mdir.c_str());
+  if (!d) return;
+  std::vector<fs::path> stale;
+  while (dirent* de = ::readdir(d)) {
+    std::string n = de->d_name;
+    if (n.rfind(".tmp-", 0) != 0 && n.rfind(".trash-", 0) != 0) continue;
+    struct stat st {};
+    if (::lstat((mdir / n).c_str(), &st) == 0 && now - st.st_mtime >= min_age_s) stale.push_back(mdir / n);
   }
+  ::closedir(d);
+  std::error_code ec;
+  for (const auto& p : stale) fs::remove_all(p, ec);
 }
 
 }  // namespace request::store

@@ -51,6 +51,8 @@ public:
   Entry rename(const std::string& module, const std::string& alias, const std::string& new_alias);
   // Remove leftovers of interrupted writes (.tmp-*, .trash-*) older than `min_age_s`.
   void sweep_leftovers(int min_age_s = 3600) const;
+  // The same for one module folder (run by find when its listing meets leftovers).
+  void sweep_module_leftovers(const std::string& module, int min_age_s = 3600) const;
 
 private:
   void require_writable() const;

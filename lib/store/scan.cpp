@@ -1,22 +1,16 @@
 #include "lib/store/scan.hpp"
 
-#include "lib/util/error.hpp"
+#include <cstdlib>
+#include <string_view>
+
+#include "lib/store/module_index.hpp"
 
 namespace request::store {
 
-ScanResult scan_module(const Home& /*home*/, const Repository& repo, const std::string& module) {
-  ScanResult out;
-  for (const auto& alias : repo.aliases(module)) {
-    try {
-      auto dir = repo.root() / module / alias;
-      if (find_meta_file(dir).empty()) continue;  // a folder that is not an entry
-      Entry e = load_entry(repo.name(), module, dir, /*validate_full=*/false);
-      out.entries.push_back({e.alias, e.uid, e.tags, e.meta_path.filename().string()});
-    } catch (const Error& err) {
-      out.warnings.push_back(err.line());
-    }
-  }
-  return out;
+ScanResult scan_module(const Home& home, const Repository& repo, const std::string& module) {
+  const char* off = std::getenv("REQUEST_NO_INDEX");
+  if (off && *off && std::string_view(off) != "0") return scan_module_files(repo, module);
+  return scan_module_indexed(home.cache_dir(), repo, module);
 }
 
 }  // namespace request::store

@@ -22,6 +22,8 @@ struct ScanResult {
   std::vector<std::string> warnings;  // entries skipped, with why
 };
 
+// Served by the find index under home.cache_dir() (lib/store/module_index.hpp),
+// which re-checks the files on every call; REQUEST_NO_INDEX=1 reads the files only.
 ScanResult scan_module(const Home& home, const Repository& repo, const std::string& module);
 
 }  // namespace request::store

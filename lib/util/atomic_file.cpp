@@ -1,5 +1,6 @@
 #include "lib/util/atomic_file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -49,8 +50,9 @@ void AtomicFile::write(std::string_view data) {
   }
 }
 
-void AtomicFile::commit() {
-  if (::fsync(m_fd) != 0) fail(m_temp, "fsync failed", errno);
+void AtomicFile::commit(Durability durability) {
+  bool durable = durability == Durability::durable;
+  if (durable && ::fsync(m_fd) != 0) fail(m_temp, "fsync failed", errno);
   if (::close(m_fd) != 0) {
     m_fd = -1;
     fail(m_temp, "close failed", errno);
@@ -58,14 +60,30 @@ void AtomicFile::commit() {
   m_fd = -1;
   if (::rename(m_temp.c_str(), m_target.c_str()) != 0) fail(m_target, "cannot rename temporary file into place", errno);
   m_committed = true;
+  if (!durable) return;
   fs::path dir = m_target.parent_path();
   fsync_directory(dir.empty() ? fs::path(".") : dir);
 }
 
-void write_file_atomic(const fs::path& target, std::string_view data) {
+void write_file_atomic(const fs::path& target, std::string_view data, Durability durability) {
   AtomicFile f(target);
   f.write(data);
-  f.commit();
+  f.commit(durability);
+}
+
+void remove_dead_temporaries(const fs::path& target) {
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  std::string prefix = std::string(k_temp_prefix) + target.filename().string() + "-";
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return;
+  std::vector<std::string> dead;
+  while (dirent* de = ::readdir(d)) {
+    std::string_view name = de->d_name;
+    if (name.size() == prefix.size() + 6 && name.substr(0, prefix.size()) == prefix) dead.emplace_back(name);
+  }
+  ::closedir(d);
+  for (const auto& name : dead) ::unlink((dir / name).c_str());
 }
 
 void fsync_directory(const fs::path& dir) {

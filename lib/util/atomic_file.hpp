@@ -10,6 +10,10 @@ namespace request::util {
 // Prefix of every temporary name we create; readers skip names starting with '.'.
 inline constexpr std::string_view k_temp_prefix = ".tmp-";
 
+// Whether a commit waits for the data to reach the disk (fsync of file and
+// directory). Caches that are checked on every read may skip it.
+enum class Durability { durable, cache };
+
 class AtomicFile {
 public:
   explicit AtomicFile(std::filesystem::path target);
@@ -18,8 +22,8 @@ public:
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   void write(std::string_view data);
-  // fsync, rename over the target, fsync the directory.
-  void commit();
+  // fsync, rename over the target, fsync the directory (no fsyncs for Durability::cache).
+  void commit(Durability durability = Durability::durable);
 
 private:
   std::filesystem::path m_target;
@@ -29,7 +33,13 @@ private:
 };
 
 // Replace `target` atomically with `data`.
-void write_file_atomic(const std::filesystem::path& target, std::string_view data);
+void write_file_atomic(const std::filesystem::path& target, std::string_view data,
+                       Durability durability = Durability::durable);
+
+// Remove the temporaries AtomicFile left for `target` when its writer died
+// (.tmp-<name>-XXXXXX). Only safe while holding the lock every writer of
+// `target` holds, so that no live writer owns one.
+void remove_dead_temporaries(const std::filesystem::path& target);
 
 // fsync a directory so a rename inside it is durable.
 void fsync_directory(const std::filesystem::path& dir);

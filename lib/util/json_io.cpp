@@ -100,6 +100,56 @@ Json load_document(const std::filesystem::path& path) {
 
 std::string dump_json(const Json& value) { return value.dump(2) + "\n"; }
 
+namespace {
+
+void emit_yaml(YAML::Emitter& out, const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::object:
+      out << YAML::BeginMap;
+      for (const auto& [key, item] : v.items()) {
+        out << YAML::Key << key << YAML::Value;
+        emit_yaml(out, item);
+      }
+      out << YAML::EndMap;
+      break;
+    case Json::value_t::array:
+      out << YAML::BeginSeq;
+      for (const auto& item : v) emit_yaml(out, item);
+      out << YAML::EndSeq;
+      break;
+    case Json::value_t::string:
+      out << v.get<std::string>();
+      break;
+    case Json::value_t::boolean:
+      out << v.get<bool>();
+      break;
+    case Json::value_t::number_integer:
+      out << v.get<long long>();
+      break;
+    case Json::value_t::number_unsigned:
+      out << v.get<unsigned long long>();
+      break;
+    case Json::value_t::number_float:
+      out << v.get<double>();
+      break;
+    default:
+      out << YAML::Null;
+      break;
+  }
+}
+
+}  // namespace
+
+std::string dump_yaml(const Json& value) {
+  YAML::Emitter out;
+  out.SetStringFormat(YAML::DoubleQuoted);  // "3" stays a string, not a number
+  out.SetBoolFormat(YAML::TrueFalseBool);
+  out.SetBoolFormat(YAML::LowerCase);
+  out.SetDoublePrecision(17);
+  emit_yaml(out, value);
+  return std::string(out.c_str()) + "\n";
+}
+
 Json parse_cli_value(std::string_view text) {
   Json v = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (v.is_discarded()) return std::string(text);

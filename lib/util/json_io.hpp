@@ -22,6 +22,8 @@ Json load_document(const std::filesystem::path& path);
 
 // Canonical on-disk form: two-space indent, keys sorted, trailing newline.
 std::string dump_json(const Json& value);
+// The same value as YAML that parse_yaml reads back to an equal value (strings quoted).
+std::string dump_yaml(const Json& value);
 
 // Value of `--set key=value`: JSON when the text is valid JSON, else a string.
 Json parse_cli_value(std::string_view text);

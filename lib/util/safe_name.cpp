@@ -19,6 +19,7 @@ std::string name_problem(std::string_view name) {
     if (c < 0x20 || c == 0x7f) return "contains a control character";
     if (c == '/') return "contains '/'";
     if (c >= 'A' && c <= 'Z') return "contains upper case (names are lower case)";
+    if (c >= 0x80) return "contains a non-ASCII character";
   }
   if (name.front() == '.') return "starts with '.'";
   if (name.front() == '-' || name.front() == '_') return "must start with a letter or digit";
