@@ -2,7 +2,10 @@
 // SIGINT/SIGTERM handling for commands that run children (ccache's
 // signalhandler): the handler only records the signal and wakes the runner,
 // which stops the running child group; the caller checks interrupted() and
-// exits 130 without writing partial results.
+// exits 130 without writing partial results. Commands that run children must
+// hold a guard: each child leads its own process group, so a terminal's Ctrl-C
+// reaches request only, and without a guard request would die and leave the
+// child running.
 #include <csignal>
 
 namespace request::exec {
