@@ -215,6 +215,10 @@ void add_rows(Analysis& a, const table::Table& t, const ParetoOptions& o, const 
       a.report.groups.back().name = std::string(gname);
       a.intervals.emplace_back();
       a.intervals.back().lo.dim = a.intervals.back().hi.dim = d;
+      if (!group_col) {
+        a.report.groups.back().ids.reserve(rows.size());
+        a.report.groups.back().values.reserve(rows.size() * d);
+      }
     }
     report::ParetoGroup& g = a.report.groups[it->second];
     if (!reason.empty()) {

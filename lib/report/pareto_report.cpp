@@ -1,6 +1,7 @@
 #include "lib/report/pareto_report.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <numeric>
 
@@ -30,9 +31,16 @@ std::vector<size_t> display_order(const ParetoReport& report, const ParetoGroup&
 }
 
 std::string format_number(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  return fmt::format("{}", v);
+  std::string s;
+  append_number(s, v);
+  return s;
+}
+
+void append_number(std::string& out, double v) {
+  char buf[64];
+  // Shortest text that reads back as the same double; nan and inf spelled out.
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
 }
 
 void append_json_string(std::string& out, std::string_view s) {

@@ -53,6 +53,8 @@ std::vector<size_t> display_order(const ParetoReport& report, const ParetoGroup&
 
 // Shortest text that reads back as the same double ("0.1", "1e-07", "inf").
 std::string format_number(double v);
+// Append format_number(v) without a temporary string.
+void append_number(std::string& out, double v);
 // Append a JSON string literal (quoted, escaped) to out.
 void append_json_string(std::string& out, std::string_view s);
 

@@ -110,10 +110,11 @@ std::string write_csv(const ParetoReport& report) {
       append_csv_field(out, g.ids[i]);
       for (size_t k = 0; k < d; ++k) {
         out += ',';
-        fmt::format_to(std::back_inserter(out), "{}", g.values[i * d + k]);
+        append_number(out, g.values[i * d + k]);
       }
       out += ',';
-      out += rank_text(g, i);
+      if (g.ranks[i]) out += std::to_string(g.ranks[i]);
+      else if (g.frontier[i]) out += '1';
       out += g.frontier[i] ? ",true\n" : ",false\n";
     }
   }
@@ -138,7 +139,7 @@ void append_group_json(std::string& out, const ParetoReport& report, const Paret
       append_json_string(out, report.objectives[k].name);
       out += ": ";
       double v = g.values[i * d + k];
-      if (std::isfinite(v)) fmt::format_to(std::back_inserter(out), "{}", v);
+      if (std::isfinite(v)) append_number(out, v);
       else out += "null";
     }
     out += "}, \"rank\": ";

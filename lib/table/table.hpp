@@ -58,7 +58,8 @@ public:
   void append_cell(std::string_view text);
   // Append a cell already stored in the buffer.
   void append_cell_ref(CellRef ref) { m_cells.push_back(ref); }
-  // Direct access for readers that parse in place.
+  // Direct access for readers that parse in place (append a row's cells, then begin_row).
+  std::vector<CellRef>& cell_refs() { return m_cells; }
   std::string& buffer() { return m_buffer; }
   void reserve(size_t rows) {
     m_lines.reserve(rows);

@@ -83,7 +83,7 @@ TEST_CASE("text table marks and orders the frontier", "[report]") {
         "   id         latency [ms] (min)  acc (max)\n"
         "*  fast                        5        0.7\n"
         "*  slow,good                  20        0.9\n"
-        "   bad \"one\"                 30        0.5\n"
+        "   bad \"one\"                  30        0.5\n"
         "3 points, 2 on the frontier, 1 excluded\n"
         "excluded: nolat: missing value for 'latency'\n"
         "hypervolume: 12.5\n");

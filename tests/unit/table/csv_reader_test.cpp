@@ -58,7 +58,7 @@ TEST_CASE("csv: RFC 4180 quoting, CRLF, BOM, blank lines", "[table]") {
 TEST_CASE("csv: every error names file:line, exit 4", "[table]") {
   CHECK(error_of([] { parse_csv("id,a\nx,1\ny,2,3\n", "r.csv"); }) ==
         "r.csv:3: ragged row: 3 fields, the header has 2");
-  CHECK(error_of([] { parse_csv("id,a\nx,1\ny\n", "r.csv"); }) == "r.csv:3: ragged row: 1 fields, the header has 2");
+  CHECK(error_of([] { parse_csv("id,a\nx,1\ny\n", "r.csv"); }) == "r.csv:3: ragged row: 1 field, the header has 2");
   CHECK(error_of([] { parse_csv("id,a\nx,\"1\n\ny,2\n", "q.csv"); }) ==
         "q.csv:2: broken quoting: quoted field not closed before the end of the file");
   CHECK(error_of([] { parse_csv("id,a\nx,\"1\"2\n", "q.csv"); }) ==
