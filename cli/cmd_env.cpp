@@ -157,7 +157,7 @@ environments::Resolution resolve_flags(Context& ctx, const ResolveFlags& f) {
   environments::ResolveOptions o;
   o.detect = !f.no_detect;
   o.repo = f.repo;
-  o.note = [&ctx](const std::string& text) { ctx.info(text); };
+  if (ctx.global.verbose) o.note = [&ctx](const std::string& text) { ctx.info(text); };
   return environments::resolve_dependencies(ctx.home(), specs, o);
 }
 
