@@ -170,8 +170,8 @@ void run_update(Context& ctx, const RepoUpdateOptions& o) {
   else ctx.out(format_table({"NAME", "ACTION", "COMMIT", "NOTE"}, rows));
   if (refused > 0)
     throw Error(ExitCode::failed, "repo update",
-                std::to_string(refused) + " repositor" + (refused == 1 ? "y was" : "ies were") +
-                    " left as they were (see the warnings above)",
+                std::to_string(refused) + (refused == 1 ? " repository was left as it was" : " repositories were left as they were") +
+                    " (see the warnings above)",
                 "fix what each warning says, then run 'request repo update' again");
 }
 

@@ -16,7 +16,7 @@ bool looks_like_commit_id(const std::string& ref) {
 
 std::string remote_url(git_repository* repo) {
   git_remote* raw = nullptr;
-  if (git_remote_lookup(&raw, repo, "origin") != 0) return git_repository_workdir(repo);
+  if (git_remote_lookup(&raw, repo, "origin") != 0) return workdir_of(repo);
   RemotePtr remote(raw);
   const char* url = git_remote_url(raw);
   return url ? url : "";
@@ -71,14 +71,14 @@ void require_clean(git_repository* repo, const std::string& action) {
   if (changed.empty()) return;
   std::string list;
   for (const auto& p : changed) list += (list.empty() ? "" : ", ") + p;
-  std::string dir = fs::path(git_repository_workdir(repo)).lexically_normal().string();
+  std::string dir = workdir_of(repo);
   throw Error(ExitCode::failed, dir, "has local changes (" + list + "); " + action + " refused, nothing was changed",
               "commit or stash them ('git -C " + dir + " status'), then try again");
 }
 
 void move_head(git_repository* repo, const git_oid& target, const std::string& branch, bool fresh,
                TransferState& state) {
-  std::string where = fs::path(git_repository_workdir(repo)).lexically_normal().string();
+  std::string where = workdir_of(repo);
   git_commit* raw = nullptr;
   check(git_commit_lookup(&raw, repo, &target), ExitCode::not_found, where, "cannot find commit " + oid_hex(target));
   CommitPtr commit(raw);

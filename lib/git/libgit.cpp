@@ -29,6 +29,13 @@ RepoPtr open_work_tree(const fs::path& path) {
   return repo;
 }
 
+std::string workdir_of(git_repository* repo) {
+  const char* w = git_repository_workdir(repo);
+  std::string dir = w ? w : git_repository_path(repo);
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return dir;
+}
+
 std::string head_commit(git_repository* repo) {
   git_oid head{};
   if (git_reference_name_to_id(&head, repo, "HEAD") != 0) return {};
@@ -40,7 +47,7 @@ std::vector<std::string> changed_paths(git_repository* repo, size_t limit) {
   opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
   git_status_list* raw = nullptr;
-  check(git_status_list_new(&raw, repo, &opts), ExitCode::failed, git_repository_workdir(repo),
+  check(git_status_list_new(&raw, repo, &opts), ExitCode::failed, workdir_of(repo),
         "cannot read the work tree status");
   StatusPtr list(raw);
   std::vector<std::string> out;

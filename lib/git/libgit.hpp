@@ -43,6 +43,9 @@ void check(int rc, ExitCode code, const std::string& where, const std::string& w
 // Open the git work tree whose root is `path` (no search upwards). Throws Error(not_found).
 RepoPtr open_work_tree(const std::filesystem::path& path);
 
+// The work tree's root folder, without a trailing slash.
+std::string workdir_of(git_repository* repo);
+
 // The commit HEAD points to; empty on an unborn branch.
 std::string head_commit(git_repository* repo);
 

@@ -23,13 +23,13 @@ make_repo() {
   g -C "$TEST_DIR/src/$name" branch -q -u origin/main
 }
 
-# upstream_commit NAME FILE TEXT: commit a file change upstream and publish it.
+# upstream_commit NAME FILE TEXT: commit a file change on the current branch and publish it.
 upstream_commit() {
   mkdir -p "$(dirname "$TEST_DIR/src/$1/$2")"
   printf '%s\n' "$3" >"$TEST_DIR/src/$1/$2"
   g -C "$TEST_DIR/src/$1" add -A
   g -C "$TEST_DIR/src/$1" commit -qm "change $2"
-  g -C "$TEST_DIR/src/$1" push -q origin HEAD:main
+  g -C "$TEST_DIR/src/$1" push -q origin HEAD
 }
 
 # upstream_head NAME: the published commit of main.
