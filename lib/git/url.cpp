@@ -20,7 +20,7 @@ std::string strip_trailing_slashes(std::string s) {
 std::string comparable(const std::string& url) {
   std::string s = url;
   if (util::starts_with(s, k_file_scheme)) s = s.substr(k_file_scheme.size());
-  if (is_local_path(s)) return fs::path(s).lexically_normal().generic_string();
+  if (is_local_path(s)) return strip_trailing_slashes(fs::path(s).lexically_normal().generic_string());
   return strip_trailing_slashes(s);
 }
 
