@@ -17,6 +17,7 @@ void register_repo(CLI::App& app, Context& ctx);
 void register_entry_commands(CLI::App& app, Context& ctx);  // add find show rm mv cp
 void register_env(CLI::App& app, Context& ctx);             // env detect list show shell
 void register_pareto(CLI::App& app, Context& ctx);          // pareto, import
+void register_run(CLI::App& app, Context& ctx);             // run
 
 // Every group in help order.
 const std::vector<CommandGroup>& command_groups();
