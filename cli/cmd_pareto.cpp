@@ -64,6 +64,9 @@ struct ImportOptions {
   bool update = false;
 };
 
+// Hidden column of the entry table with the result's status (only "ok" is ranked).
+constexpr const char* k_status_column = "\x01status";
+
 // Hidden columns of the entry table carrying an objective's 95% interval.
 std::string ci_column(const std::string& name, bool high) { return std::string(high ? "\x01hi:" : "\x01lo:") + name; }
 
@@ -122,6 +125,7 @@ EntrySource load_entries(Context& ctx, const ParetoOptions& o, const std::vector
     t.add_column(ci_column(ob.name, false));
     t.add_column(ci_column(ob.name, true));
   }
+  t.add_column(k_status_column);
   src.units.assign(objs.size(), {});
   src.directions.assign(objs.size(), {});
   size_t row = 0;
@@ -137,7 +141,8 @@ EntrySource load_entries(Context& ctx, const ParetoOptions& o, const std::vector
       else t.append_cell(json_cell(util::get_dotted(meta, n)));
     }
     for (size_t k = 0; k < objs.size(); ++k) {
-      const Json* m = metrics && metrics->is_object() && metrics->contains(objs[k].name) ? &(*metrics)[objs[k].name] : nullptr;
+      const Json* m =
+          metrics && metrics->is_object() && metrics->contains(objs[k].name) ? &(*metrics)[objs[k].name] : nullptr;
       const Json* ci = m && m->is_object() && m->contains("ci95") ? &(*m)["ci95"] : nullptr;
       bool have_ci = ci && ci->is_array() && ci->size() == 2 && (*ci)[0].is_number() && (*ci)[1].is_number();
       t.append_cell(have_ci ? (*ci)[0].dump() : "");
@@ -153,6 +158,7 @@ EntrySource load_entries(Context& ctx, const ParetoOptions& o, const std::vector
         }
       }
     }
+    t.append_cell(json_cell(util::get_dotted(meta, "status")));
   }
   return src;
 }
@@ -196,6 +202,7 @@ void add_rows(Analysis& a, const table::Table& t, const ParetoOptions& o, const 
   if (with_ci)
     for (const auto& ob : objs) ci_lo.push_back(*t.find_column(ci_column(ob.name, false))),
         ci_hi.push_back(*t.find_column(ci_column(ob.name, true)));
+  std::optional<size_t> status_col = t.find_column(k_status_column);
   std::vector<size_t> rows = table::filter_rows(t, conditions);
   std::vector<double> v(d);
   for (size_t r : rows) {
@@ -207,6 +214,10 @@ void add_rows(Analysis& a, const table::Table& t, const ParetoOptions& o, const 
       if (std::isnan(v[k]) && reason.empty())
         reason = text.find_first_not_of(" \t") == std::string_view::npos ? "missing value for '" + objs[k].name + "'"
                                                                           : "'" + objs[k].name + "' is NaN";
+    }
+    if (status_col) {
+      std::string_view status = t.cell(r, *status_col);
+      if (!status.empty() && status != "ok") reason = "status is '" + std::string(status) + "'";
     }
     std::string_view gname = group_col ? t.cell(r, *group_col) : std::string_view();
     auto [it, added] = group_index.emplace(gname, a.report.groups.size());
