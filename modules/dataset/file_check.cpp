@@ -20,6 +20,15 @@ std::string stat_key(const struct stat& st) {
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino);
 }
 
+// "package": "name" or {"manager", "name", "version"}.
+std::string package_name(const nlohmann::json& meta) {
+  auto it = meta.find("package");
+  if (it == meta.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_object()) return it->value("name", "");
+  return {};
+}
+
 }  // namespace
 
 std::vector<DeclaredFile> declared_files(const store::Entry& entry) {
@@ -94,7 +103,7 @@ void verify_files(const store::Entry& entry, HashCache& cache) {
   for (const auto& f : declared_files(entry)) {
     std::error_code ec;
     if (!fs::is_regular_file(f.path, ec)) {
-      std::string pkg = entry.meta.value("package", "");
+      std::string pkg = package_name(entry.meta);
       throw Error(ExitCode::not_found, entry.cid(), "file '" + f.path.string() + "' is missing",
                   !f.in_entry && !pkg.empty() ? "install the Debian package '" + pkg + "' (apt-get install " + pkg + ")"
                                               : "");

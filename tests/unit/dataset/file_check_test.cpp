@@ -71,6 +71,14 @@ TEST_CASE("size mismatch, missing file and unsafe paths", "[dataset]") {
     CHECK_THAT(err.hint(), Catch::Contains("dataset-fashion-mnist"));
   }
 
+  missing.meta["package"] = {{"manager", "apt"}, {"name", "dataset-fashion-mnist"}};
+  try {
+    dataset::verify_files(missing, cache);
+    FAIL("expected an error");
+  } catch (const Error& err) {
+    CHECK_THAT(err.hint(), Catch::Contains("apt-get install dataset-fashion-mnist"));
+  }
+
   auto escape = dataset_entry(dir / "d", json::array({{{"path", "../outside"}, {"sha256", std::string(64, '0')}}}));
   CHECK(code_of(escape, cache) == 4);
 }
