@@ -4,7 +4,7 @@
 #     recorded wall_time_s, and the whole cost per repetition (scratch folder,
 #     spawn, wait, bookkeeping) = (time of 200 reps - time of 1 rep) / 199;
 #     against `hyperfine -N --runs 200 true` and the bare posix_spawn + wait4
-#     loop of BUILD_DIR/bench/exec_overhead_bench (when built).
+#     loop of BUILD_DIR/bench/exec_overhead_bench (or another build-*/ folder's).
 #  2. start latency: a second, cached `request run` of a built C++ program that
 #     prints CLOCK_REALTIME when it starts; latency = that - the time just
 #     before request was launched (median of 10; target <= 50 ms).
@@ -47,8 +47,10 @@ per_rep=$(awk -v a="$many" -v b="$one" -v n="$runs" 'BEGIN { printf "%.1f", (a -
 printf '%-44s median %8.1f us\n' "request run: recorded wall_time_s" "$wall"
 printf '%-44s        %8.1f us\n' "request run: whole cost per repetition" "$per_rep"
 bare=""
-if [ -x "$build/bench/exec_overhead_bench" ]; then
-  bare=$("$build/bench/exec_overhead_bench" "$runs" | sed -n 's/^bare_median_us=//p')
+exec_bench="$build/bench/exec_overhead_bench"
+[ -x "$exec_bench" ] || exec_bench=$(ls "$(dirname "$0")"/../build-*/bench/exec_overhead_bench 2>/dev/null | head -1 || true)
+if [ -n "$exec_bench" ] && [ -x "$exec_bench" ]; then
+  bare=$("$exec_bench" "$runs" | sed -n 's/^bare_median_us=//p')
   printf '%-44s median %8.1f us\n' "bare posix_spawn + wait4 loop" "$bare"
 fi
 hf=""
