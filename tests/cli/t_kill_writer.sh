@@ -11,11 +11,16 @@ command -v jq >/dev/null || skip "jq is not installed"
 } >big.json
 rounds=${KILL_ROUNDS:-25}
 RANDOM=42
+# Kill moments spread over the whole duration of one write (measured here).
+start=$(date +%s%N)
+ok add demo:k0 --meta big.json
+span=$((($(date +%s%N) - start) / 1000000 * 12 / 10 + 1))
+pause() { awk -v ms=$((RANDOM % span)) 'BEGIN { printf "%.3f", ms / 1000 }'; }
 killed=0
 for i in $(seq 1 "$rounds"); do
   "$REQUEST_BIN" add "demo:k$i" --meta big.json >/dev/null 2>&1 &
   pid=$!
-  sleep "0.0$((RANDOM % 60 + 1))"
+  sleep "$(pause)"
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
   wait "$pid" 2>/dev/null || true
   # Old state (no entry) or new state (the whole meta), nothing in between.
@@ -33,7 +38,7 @@ for i in $(seq 1 "$rounds"); do
   bad=$(ls -A "$REQUEST_HOME/local/demo" 2>/dev/null | grep -v '^\.' | grep -vE '^k[0-9]+$' || true)
   [ -z "$bad" ] || fail "non-entry names in demo/: $bad"
 done
-echo "killed $killed of $rounds writers mid-run" >&2
+echo "killed $killed of $rounds writers mid-run (within ${span} ms); $(ls "$REQUEST_HOME/local/demo" | grep -c '^k') entries complete" >&2
 # Entries whose folder exists are all complete; a later writer works normally.
 ok --json find demo --tags big
 n=$(jq '.entries | length' <<<"$OUT")
@@ -55,7 +60,7 @@ cur=m0
 for i in $(seq 1 10); do
   "$REQUEST_BIN" mv "demo:$cur" "m$i" >/dev/null 2>&1 &
   pid=$!
-  sleep "0.0$((RANDOM % 40 + 1))"
+  sleep "$(pause)"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   if [ -d "$REQUEST_HOME/local/demo/m$i" ]; then cur=m$i; fi
