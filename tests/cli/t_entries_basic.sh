@@ -1,8 +1,8 @@
 # add, find, show, mv, cp, rm round trip in the local repository.
-ok add program:hello --tags demo,cpp --set opt=3 --set build.cc=gcc
+ok add program:hello --tags demo,cpp --set opt=3 --set toolchain.cc=gcc
 out_has "added local:program:hello"
 ok --json show program:hello
-jq_eq '.meta.build.cc' gcc
+jq_eq '.meta.toolchain.cc' gcc
 jq_eq '.meta.opt' 3
 jq_eq '.repo' local
 ok --json find program --tags demo
