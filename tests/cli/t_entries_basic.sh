@@ -10,8 +10,8 @@ jq_eq '.entries | length' 1
 jq_eq '.entries[0].cid' local:program:hello
 ok mv program:hello hi
 ok cp program:hi hi2
-ok --json find program --where opt=3
+ok --json find program --repo local --where opt=3
 jq_eq '[.entries[].alias] | join(",")' hi,hi2
 ok rm program:hi program:hi2
-ok --json find program
+ok --json find program --repo local
 jq_eq '.entries | length' 0
