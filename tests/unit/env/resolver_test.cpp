@@ -58,7 +58,7 @@ TEST_CASE("unusable candidates are never chosen", "[env][resolver]") {
   CHECK_FALSE(choose(VersionRange::parse(""), cs, {}).chosen);
 }
 
-TEST_CASE("variables merge; a conflict names both dependencies", "[env][resolver]") {
+TEST_CASE("variables merge, and a conflict names both dependencies", "[env][resolver]") {
   std::vector<VariableSource> ok = {{"cc", "env:gcc", {{"CC", "/usr/bin/gcc"}}},
                                     {"cxx", "env:gxx", {{"CXX", "/usr/bin/g++"}, {"CC", "/usr/bin/gcc"}}}};
   auto merged = merge_variables(ok);
