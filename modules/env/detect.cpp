@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "lib/util/error.hpp"
 #include "modules/soft/detector_entries.hpp"
@@ -36,6 +37,53 @@ void run_and_register(store::Repository& repo, const std::vector<env::DetectionT
     report.items.push_back({r.action, std::move(r.entry), std::move(r.replaced)});
 }
 
+bool selected(const env::Detector& d, const DetectOptions& o);
+
+// Fresh env entries of every repository (the bases of derived detectors).
+std::vector<store::Entry> fresh_bases(const store::Home& home, DetectReport& report) {
+  std::vector<store::Entry> bases;
+  for (const auto& rec : home.repos()) {
+    try {
+      for (auto& e : load_env_entries(home.open_repo(rec)))
+        if (env_status(e).freshness == env::Freshness::fresh) bases.push_back(std::move(e));
+    } catch (const Error& e) {
+      report.warnings.push_back(e.line());
+    }
+  }
+  return bases;
+}
+
+// Targets of derived detectors over the current fresh bases, skipping pairs in
+// `done` and (without force) pairs whose derived entry is fresh and made from that base.
+void add_derived_targets(const store::Home& home, const soft::DetectorSet& set, const DetectOptions& o,
+                         const std::map<Key, store::Entry>& fresh, std::set<Key>& done,
+                         std::vector<env::DetectionTarget>& targets, DetectReport& report) {
+  std::vector<store::Entry> bases;
+  bool loaded = false;
+  for (const auto& d : set.detectors) {
+    if (!d.derived() || !selected(d, o)) continue;
+    if (!loaded) {
+      bases = fresh_bases(home, report);
+      loaded = true;
+    }
+    for (const auto& b : bases) {
+      if (!has_all_tags(b, d.for_each_tags) || !done.insert({d.name, b.cid()}).second) continue;
+      std::string path = b.meta.value("path", "");
+      auto it = fresh.find({d.name, path});
+      if (!o.force && it != fresh.end() && it->second.meta.value("from", "") == b.cid()) {
+        report.items.push_back({RegisterAction::unchanged, it->second, {}});
+        continue;
+      }
+      env::Placeholders from = {{"from.path", path},
+                                {"from.name", b.meta.value("name", "")},
+                                {"from.alias", b.alias},
+                                {"from.version", b.meta.value("version", "")},
+                                {"from.cid", b.cid()}};
+      targets.push_back({&d, path, std::move(from)});
+    }
+  }
+}
+
 bool selected(const env::Detector& d, const DetectOptions& o) {
   if (!soft::provides_all(d, o.tags)) return false;
   return o.detectors.empty() || std::find(o.detectors.begin(), o.detectors.end(), d.id) != o.detectors.end();
@@ -54,12 +102,14 @@ DetectReport detect(store::Home& home, const DetectOptions& o) {
   std::vector<store::Entry> existing = load_env_entries(repo, &report.warnings);
   std::map<Key, store::Entry> fresh = fresh_entries(existing);
 
-  // Pass 1: detectors that look for executables.
+  // One concurrent batch: detectors that look for executables, plus derived
+  // detectors over the env entries that are fresh already.
   env::ExecutableFinder finder = env::ExecutableFinder::from_environment();
   std::vector<env::DetectionTarget> targets;
   for (const auto& d : set.detectors) {
-    if (d.derived() || !selected(d, o)) continue;
+    if (!selected(d, o)) continue;
     ++report.detectors_run;
+    if (d.derived()) continue;
     for (const auto& exe : finder.find(d)) {
       auto it = fresh.find({d.name, exe});
       if (!o.force && it != fresh.end()) {
@@ -69,38 +119,14 @@ DetectReport detect(store::Home& home, const DetectOptions& o) {
       targets.push_back({&d, exe, {}});
     }
   }
+  std::set<Key> done;  // (derived name, base cid) already run
+  add_derived_targets(home, set, o, fresh, done, targets, report);
   run_and_register(repo, targets, report);
 
-  // Pass 2: derived detectors over fresh env entries of every repository.
-  std::vector<store::Entry> bases;
-  for (const auto& rec : home.repos()) {
-    try {
-      for (auto& e : load_env_entries(home.open_repo(rec)))
-        if (env_status(e).freshness == env::Freshness::fresh) bases.push_back(std::move(e));
-    } catch (const Error& e) {
-      report.warnings.push_back(e.line());
-    }
-  }
+  // Then derived detectors over bases that the batch created or changed.
   targets.clear();
-  for (const auto& d : set.detectors) {
-    if (!d.derived() || !selected(d, o)) continue;
-    ++report.detectors_run;
-    for (const auto& b : bases) {
-      if (!has_all_tags(b, d.for_each_tags)) continue;
-      std::string path = b.meta.value("path", "");
-      auto it = fresh.find({d.name, path});
-      if (!o.force && it != fresh.end() && it->second.meta.value("from", "") == b.cid()) {
-        report.items.push_back({RegisterAction::unchanged, it->second, {}});
-        continue;
-      }
-      env::Placeholders from = {{"from.path", path},
-                                {"from.name", b.meta.value("name", "")},
-                                {"from.alias", b.alias},
-                                {"from.version", b.meta.value("version", "")},
-                                {"from.cid", b.cid()}};
-      targets.push_back({&d, path, std::move(from)});
-    }
-  }
+  fresh = fresh_entries(load_env_entries(repo));
+  add_derived_targets(home, set, o, fresh, done, targets, report);
   run_and_register(repo, targets, report);
 
   for (const auto& e : load_env_entries(repo))

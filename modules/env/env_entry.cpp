@@ -145,8 +145,7 @@ std::vector<Registered> register_detections(store::Repository& repo, const std::
     nlohmann::json meta = env_meta(d);
     Registered r;
     auto same = std::find_if(existing.begin(), existing.end(), [&](const store::Entry& e) {
-      return e.meta.value("name", "") == d.name && e.meta.value("path", "") == d.path &&
-             e.meta.value("from", "") == d.from;
+      return e.meta.value("name", "") == d.name && e.meta.value("path", "") == d.path;
     });
     if (same != existing.end() && identity(same->meta) == identity(meta)) {
       r.entry = *same;
