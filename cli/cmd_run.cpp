@@ -37,7 +37,7 @@ struct RunOptions {
   std::string model;
   std::vector<std::string> sets;
   std::vector<std::string> varies;
-  size_t repeat = 5;
+  size_t repeat = 10;
   size_t warmup = 1;
   double min_time = 0;
   double timeout = 0;
@@ -214,6 +214,8 @@ void run_run(Context& ctx, const RunOptions& o) {
   std::vector<std::vector<std::string>> rows;
   size_t failed = 0;
   for (size_t i = 0; i < points.size(); ++i) {
+    if (exec::interrupted())
+      throw Error(ExitCode::interrupted, "run", "interrupted before point " + std::to_string(i + 1));
     const program::ChoiceValues& choices = points[i];
     util::Variables vars = res.variables;
     for (const auto& [k, v] : choices) vars[k] = program::choice_text(v);
@@ -302,7 +304,7 @@ void register_run(CLI::App& app, Context& ctx) {
   c->add_option("--model", o->model, "model entry CID ($MODEL in templates)");
   c->add_option("--set", o->sets, "set a choice: key=value");
   c->add_option("--vary", o->varies, "sweep a choice: key=v1,v2,... (several form the cartesian product)");
-  c->add_option("--repeat", o->repeat, "measured repetitions, at least (default 5)")->check(CLI::NonNegativeNumber);
+  c->add_option("--repeat", o->repeat, "measured repetitions, at least (default 10)")->check(CLI::NonNegativeNumber);
   c->add_option("--warmup", o->warmup, "unmeasured runs first (default 1)")->check(CLI::NonNegativeNumber);
   c->add_option("--min-time", o->min_time, "keep repeating until this many measured seconds (default 0)")
       ->check(CLI::NonNegativeNumber);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "lib/exec/interrupt.hpp"
 #include "lib/util/atomic_file.hpp"
 #include "modules/program/metric_parse.hpp"
 #include "modules/program/output_check.hpp"
@@ -39,6 +40,10 @@ public:
       : m_spec(spec), m_s(s), m_runner(runner), m_o(o), m_stdout(needs_stdout(spec)) {}
 
   std::optional<double> operator()(size_t index, bool warmup) {
+    if (exec::interrupted()) {  // a signal between two runs: start nothing more
+      m_o.interrupted = true;
+      return std::nullopt;
+    }
     if (m_s.progress) m_s.progress(index, warmup);
     const fs::path scratch = util::make_temp_dir(m_s.scratch_root);
     std::optional<double> seconds = run_in(scratch, index, warmup);
