@@ -51,6 +51,11 @@ echo "repository: $(git -C "$work/bench.git" rev-list --count main) commits," \
   "$(git -C "$work/bench.git" ls-tree -r --name-only main | grep -c meta.json) entries," \
   "$(du -sh "$work/bench.git" | cut -f1) packed"
 
+# The pull must really produce the entries before its time means anything.
+"$bin" --home "$work/check" -q repo pull "$work/bench.git" >/dev/null
+[ -f "$work/check/repos/bench/program/e04999/meta.json" ] || { echo "git_pull.sh: the pull did not produce the entries" >&2; exit 1; }
+rm -rf "$work/check"
+
 measure() {  # label url
   local label=$1 url=$2
   hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/$label.json" \
@@ -67,6 +72,5 @@ measure() {  # label url
   }'
 }
 echo "median of $runs runs each, after one warmup:"
-measure file:// "file://$work/bench.git"
+measure file-url "file://$work/bench.git"
 measure path "$work/bench.git"
-[ -f "$work/home/repos/bench/program/e04999/meta.json" ] || { echo "git_pull.sh: the pull did not produce the entries" >&2; exit 1; }
