@@ -77,7 +77,7 @@ TEST_CASE("choices take defaults, --set values are typed and checked", "[program
   CHECK(code_of({"n"}) == 2);           // no '='
 }
 
-TEST_CASE("--vary forms the cartesian product in a stable order", "[program]") {
+TEST_CASE("sweeps form the cartesian product of --vary in a stable order", "[program]") {
   auto spec = program::parse_program(program_entry(matmul_meta()));
   auto base = program::resolve_choices(spec, {});
   auto points = program::expand_sweep(spec, base, {"opt=0,3", "impl=naive,blocked"});
