@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "lib/pareto/frontier.hpp"
+#include "lib/pareto/rank_set.hpp"
 #include "lib/util/error.hpp"
 
 namespace request::pareto {
@@ -47,7 +48,7 @@ double hv2d_inside(const PointSet& s, const double* ref) {
   return area;
 }
 
-double hv3d_inside(const PointSet& s, const double* ref) {
+double hv3d_map_inside(const PointSet& s, const double* ref) {
   const size_t n = s.size();
   std::vector<uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
@@ -82,7 +83,7 @@ double hv3d_inside(const PointSet& s, const double* ref) {
   return volume;
 }
 
-double wfg_inside(PointSet s, const double* ref) {
+double wfg_inside(PointSet s, const double* ref) {  // the plain WFG, kept as a reference
   const size_t d = s.dim;
   const size_t n = s.size();
   if (n == 0) return 0;
@@ -92,7 +93,7 @@ double wfg_inside(PointSet s, const double* ref) {
     return ref[0] - best;
   }
   if (d == 2) return hv2d_inside(s, ref);
-  if (d == 3) return hv3d_inside(s, ref);
+  if (d == 3) return hv3d_map_inside(s, ref);
   // Sort on the last coordinate, worst first: every later point limited by an
   // earlier one takes the earlier one's last coordinate, so it drops out.
   std::vector<uint32_t> order(n);
@@ -127,11 +128,202 @@ double wfg_inside(PointSet s, const double* ref) {
   return total;
 }
 
+// 3-D: sweep in z over the (x, y) staircase, its ranks kept in a RankSet keyed
+// by (x, y) order, so no node is allocated. O(n log n).
+double hv3d_inside(const PointSet& s, const double* ref) {
+  const size_t n = s.size();
+  if (n == 0) return 0;
+  std::vector<uint32_t> by_xy(n);
+  std::iota(by_xy.begin(), by_xy.end(), 0u);
+  std::sort(by_xy.begin(), by_xy.end(), [&](uint32_t a, uint32_t b) {
+    return s[a][0] != s[b][0] ? s[a][0] < s[b][0] : s[a][1] < s[b][1];
+  });
+  std::vector<double> xs(n), ys(n);
+  std::vector<uint32_t> rank(n);
+  for (size_t r = 0; r < n; ++r) {
+    xs[r] = s[by_xy[r]][0];
+    ys[r] = s[by_xy[r]][1];
+    rank[by_xy[r]] = static_cast<uint32_t>(r);
+  }
+  std::vector<uint32_t> by_z(n);
+  std::iota(by_z.begin(), by_z.end(), 0u);
+  std::sort(by_z.begin(), by_z.end(), [&](uint32_t a, uint32_t b) { return s[a][2] < s[b][2]; });
+  RankSet stair(n);
+  double area = 0, volume = 0, prev_z = s[by_z[0]][2];
+  for (uint32_t i : by_z) {
+    const double z = s[i][2];
+    volume += area * (z - prev_z);
+    prev_z = z;
+    const size_t r = rank[i];
+    const double x = xs[r], y = ys[r];
+    double top = ref[1];
+    size_t left = r == 0 ? RankSet::k_none : stair.prev(r - 1);
+    if (left != RankSet::k_none) {
+      if (ys[left] <= y) continue;  // dominated in (x, y)
+      top = ys[left];
+    }
+    double cur_x = x;
+    size_t q = stair.next(r + 1);
+    while (q != RankSet::k_none && ys[q] >= y) {
+      area += (xs[q] - cur_x) * (top - y);
+      top = ys[q];
+      cur_x = xs[q];
+      stair.erase(q);
+      q = stair.next(q + 1);
+    }
+    const double next_x = q == RankSet::k_none ? ref[0] : xs[q];
+    area += (next_x - cur_x) * (top - y);
+    stair.insert(r);
+  }
+  volume += area * (ref[2] - prev_z);
+  return volume;
+}
+
+struct P3 {
+  double x, y, z;
+};
+
+// Exclusive 3-D contribution of p to `live` (sorted by z, none weakly
+// dominating another), or -1 when a live point weakly dominates p. Sweeps z
+// upwards from p.z over the (x, y) staircase clipped to p's box; `stair` is
+// scratch space. O(m) staircase updates for m live points.
+double contribution_3d(const P3& p, const std::vector<P3>& live, const double* ref, std::vector<std::pair<double, double>>& stair) {
+  const double box = (ref[0] - p.x) * (ref[1] - p.y);
+  stair.clear();
+  double covered = 0, volume = 0, z_cur = p.z;
+  for (const P3& q : live) {
+    const double qx = std::max(q.x, p.x), qy = std::max(q.y, p.y), qz = std::max(q.z, p.z);
+    if (qz > z_cur) {
+      volume += (box - covered) * (qz - z_cur);
+      z_cur = qz;
+    }
+    if (qx == p.x && qy == p.y) return z_cur == p.z ? -1 : volume;  // the rest of the box is covered
+    auto pos = std::upper_bound(stair.begin(), stair.end(), qx,
+                                [](double v, const std::pair<double, double>& e) { return v < e.first; });
+    double top = ref[1];
+    if (pos != stair.begin()) {
+      if (std::prev(pos)->second <= qy) continue;
+      top = std::prev(pos)->second;
+    }
+    auto first = std::lower_bound(stair.begin(), pos, qx,
+                                  [](const std::pair<double, double>& e, double v) { return e.first < v; });
+    auto last = first;
+    double cur_x = qx;
+    while (last != stair.end() && last->second >= qy) {
+      covered += (last->first - cur_x) * (top - qy);
+      top = last->second;
+      cur_x = last->first;
+      ++last;
+    }
+    const double next_x = last == stair.end() ? ref[0] : last->first;
+    covered += (next_x - cur_x) * (top - qy);
+    if (first == last) {
+      stair.insert(first, {qx, qy});
+    } else {
+      *first = {qx, qy};
+      stair.erase(first + 1, last);
+    }
+  }
+  return volume + (box - covered) * (ref[2] - z_cur);
+}
+
+// 4-D (HV4D style): sweep the 4th coordinate upwards, keeping the 3-D volume of
+// the points seen up to date by adding each point's exclusive 3-D
+// contribution and dropping the points it covers. O(n^2).
+double hv4d_inside(const PointSet& s, const double* ref) {
+  const size_t n = s.size();
+  if (n == 0) return 0;
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s[a][3] < s[b][3]; });
+  std::vector<P3> live;
+  std::vector<std::pair<double, double>> stair;
+  double volume3 = 0, total = 0, prev_w = s[order[0]][3];
+  for (uint32_t i : order) {
+    const double* v = s[i];
+    total += volume3 * (v[3] - prev_w);
+    prev_w = v[3];
+    const P3 p{v[0], v[1], v[2]};
+    const double c = contribution_3d(p, live, ref, stair);
+    if (c < 0) continue;
+    volume3 += c;
+    std::erase_if(live, [&](const P3& q) { return q.x >= p.x && q.y >= p.y && q.z >= p.z; });
+    auto at = std::upper_bound(live.begin(), live.end(), p.z, [](double z, const P3& q) { return z < q.z; });
+    live.insert(at, p);
+  }
+  return total + volume3 * (ref[3] - prev_w);
+}
+
+double hv_inside(const PointSet& s, const double* ref);
+
+// 5-D and more: the same sweep one dimension up; each point's exclusive
+// (d-1)-D contribution is its box less the hypervolume of the seen points
+// clipped to that box (the WFG limit set), computed by hv_inside.
+double hv_sweep_inside(const PointSet& s, const double* ref) {
+  const size_t n = s.size(), d = s.dim, e = d - 1;
+  if (n == 0) return 0;
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return s[a][e] < s[b][e]; });
+  PointSet live, limit;
+  live.dim = limit.dim = e;
+  double volume = 0, total = 0, prev_w = s[order[0]][e];
+  for (uint32_t i : order) {
+    const double* p = s[i];
+    total += volume * (p[e] - prev_w);
+    prev_w = p[e];
+    limit.values.clear();
+    bool covered = false;
+    for (size_t q = 0; q < live.size() && !covered; ++q) {
+      bool same = true;
+      for (size_t j = 0; j < e; ++j) {
+        const double c = std::max(live[q][j], p[j]);
+        same = same && c == p[j];
+        limit.values.push_back(c);
+      }
+      covered = same;
+    }
+    if (covered) continue;
+    double box = 1;
+    for (size_t j = 0; j < e; ++j) box *= ref[j] - p[j];
+    volume += box - hv_inside(limit, ref);
+    // Drop the seen points p covers, then add p.
+    size_t kept = 0;
+    for (size_t q = 0; q < live.size(); ++q) {
+      bool dominated = true;
+      for (size_t j = 0; j < e && dominated; ++j) dominated = live[q][j] >= p[j];
+      if (!dominated) {
+        if (kept != q) std::copy(live[q], live[q] + e, live[kept]);
+        ++kept;
+      }
+    }
+    live.values.resize(kept * e);
+    live.values.insert(live.values.end(), p, p + e);
+  }
+  return total + volume * (ref[e] - prev_w);
+}
+
+// Points already inside ref, any dimension.
+double hv_inside(const PointSet& s, const double* ref) {
+  if (s.size() == 0) return 0;
+  switch (s.dim) {
+    case 1: {
+      double best = ref[0];
+      for (size_t i = 0; i < s.size(); ++i) best = std::min(best, s[i][0]);
+      return ref[0] - best;
+    }
+    case 2: return hv2d_inside(s, ref);
+    case 3: return hv3d_inside(s, ref);
+    case 4: return hv4d_inside(s, ref);
+    default: return hv_sweep_inside(s, ref);
+  }
+}
+
 }  // namespace
 
 double hypervolume(const PointSet& points, const std::vector<double>& ref) {
   require_ref(points, ref);
-  return wfg_inside(inside(points, ref), ref.data());
+  return hv_inside(inside(points, ref), ref.data());
 }
 
 double hypervolume_2d(const PointSet& points, const std::vector<double>& ref) {
@@ -144,7 +336,16 @@ double hypervolume_3d(const PointSet& points, const std::vector<double>& ref) {
   return hv3d_inside(inside(points, ref), ref.data());
 }
 
-double hypervolume_wfg(const PointSet& points, const std::vector<double>& ref) { return hypervolume(points, ref); }
+double hypervolume_4d(const PointSet& points, const std::vector<double>& ref) {
+  require_ref(points, ref);
+  if (points.dim != 4) throw Error(ExitCode::usage, "hypervolume", "hypervolume_4d needs 4 objectives");
+  return hv4d_inside(inside(points, ref), ref.data());
+}
+
+double hypervolume_wfg(const PointSet& points, const std::vector<double>& ref) {
+  require_ref(points, ref);
+  return wfg_inside(inside(points, ref), ref.data());
+}
 
 double hypervolume_inclusion_exclusion(const PointSet& points, const std::vector<double>& ref) {
   require_ref(points, ref);

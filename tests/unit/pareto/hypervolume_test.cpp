@@ -75,3 +75,61 @@ TEST_CASE("3-D and WFG agree with slicing on larger fronts", "[pareto][hypervolu
   }
   CHECK(hypervolume(s, ref) == Approx(sliced).epsilon(1e-10));
 }
+
+namespace {
+
+// n points in d dimensions: integers in [0, 4] (many ties and duplicates),
+// floats, or points on the simplex (all non-dominated).
+PointSet random_set(std::mt19937_64& rng, size_t n, size_t d, int shape) {
+  std::uniform_int_distribution<int> small(0, 4);
+  std::uniform_real_distribution<double> unit(0, 1);
+  PointSet s;
+  s.dim = d;
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<double> v(d);
+    double sum = 0;
+    for (double& x : v) sum += x = shape == 0 ? small(rng) : unit(rng) * 4;
+    if (shape == 2)
+      for (double& x : v) x = 4 * x / sum;
+    // Some exact duplicates.
+    if (i > 0 && unit(rng) < 0.1) v.assign(s[i - 1], s[i - 1] + d);
+    s.values.insert(s.values.end(), v.begin(), v.end());
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("new hypervolume algorithms agree with plain WFG on random sets", "[pareto][hypervolume]") {
+  std::mt19937_64 rng(23);
+  for (size_t d = 3; d <= 6; ++d) {
+    for (size_t n : {1, 2, 3, 7, 20, 45}) {
+      if (d == 6 && n > 20) continue;  // the reference is exponential
+      for (int shape = 0; shape < 3; ++shape) {
+        for (int rep = 0; rep < 4; ++rep) {
+          PointSet s = random_set(rng, n, d, shape);
+          std::vector<double> ref(d, 4.5);
+          if (rep == 3) ref[0] = 2.5;  // some points outside the reference
+          INFO("d " << d << " n " << n << " shape " << shape << " rep " << rep);
+          const double want = hypervolume_wfg(s, ref);
+          CHECK(hypervolume(s, ref) == Approx(want).epsilon(1e-10).margin(1e-10));
+          if (d == 3) CHECK(hypervolume_3d(s, ref) == Approx(want).epsilon(1e-10).margin(1e-10));
+          if (d == 4) CHECK(hypervolume_4d(s, ref) == Approx(want).epsilon(1e-10).margin(1e-10));
+          if (n <= 12) CHECK(hypervolume(s, ref) == Approx(hypervolume_inclusion_exclusion(s, ref)).epsilon(1e-10).margin(1e-10));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("3-D and 4-D hypervolume on larger sets with ties", "[pareto][hypervolume]") {
+  std::mt19937_64 rng(31);
+  for (int shape = 0; shape < 3; ++shape) {
+    PointSet s3 = random_set(rng, 400, 3, shape);
+    CHECK(hypervolume_3d(s3, {4.5, 4.5, 4.5}) == Approx(hypervolume_wfg(s3, {4.5, 4.5, 4.5})).epsilon(1e-10));
+    PointSet s4 = random_set(rng, 150, 4, shape);
+    CHECK(hypervolume_4d(s4, {4.5, 4.5, 4.5, 4.5}) ==
+          Approx(hypervolume_wfg(s4, {4.5, 4.5, 4.5, 4.5})).epsilon(1e-10));
+  }
+  CHECK_THROWS_AS(hypervolume_4d(PointSet(3, {1, 1, 1}), {2, 2, 2}), request::Error);
+}
