@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cerrno>
 #include <limits>
 
@@ -15,6 +17,13 @@
 namespace request::table {
 
 namespace {
+
+// Bytes that may end an unquoted field: ',', '\n' and '\r' (before '\n').
+constexpr std::array<bool, 256> k_stop = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('\n')] = t[static_cast<unsigned char>('\r')] = true;
+  return t;
+}();
 
 class CsvParser {
 public:
@@ -28,7 +37,7 @@ public:
     std::vector<CellRef> header;
     read_record(header);
     for (const CellRef& c : header) m_table.add_column(std::string(m_text.data() + c.offset, c.length));
-    size_t rows = static_cast<size_t>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos), m_text.end(), '\n'));
+    size_t rows = count_newlines();
     m_table.reserve(rows + 1);
     std::vector<CellRef>& cells = m_table.cell_refs();
     while (true) {
@@ -47,6 +56,18 @@ public:
   }
 
 private:
+  // Newlines after m_pos, by memchr (vectorised; std::count is not at -O2).
+  size_t count_newlines() const {
+    size_t rows = 0;
+    const char* p = m_text.data() + m_pos;
+    const char* end = m_text.data() + m_text.size();
+    while (p < end && (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
+      ++rows;
+      ++p;
+    }
+    return rows;
+  }
+
   std::string where() const { return m_table.source() + ":" + std::to_string(m_line); }
 
   void skip_blank_lines() {
@@ -100,9 +121,10 @@ private:
       } else {
         size_t r = m_pos;
         while (r < n) {
-          char c = data[r];
-          if (c == ',' || c == '\n') break;
-          if (c == '\r' && r + 1 < n && data[r + 1] == '\n') break;
+          const unsigned char c = static_cast<unsigned char>(data[r]);
+          if (k_stop[c]) {  // one table look-up per byte for the common case
+            if (c != '\r' || (r + 1 < n && data[r + 1] == '\n')) break;
+          }
           ++r;
         }
         out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(r - start)});

@@ -108,3 +108,16 @@ TEST_CASE("read_table picks the reader by extension", "[table]") {
   CHECK(read_table((dir / "a.jsonl").string()).columns().size() == 2);
   CHECK_THROWS_AS(read_table((dir / "none.csv").string()), request::Error);
 }
+
+TEST_CASE("csv: a lone carriage return stays inside an unquoted field", "[table]") {
+  Table t = parse_csv("id,v\r\na\rb,1\r\nc,2\n", "cr.csv");
+  REQUIRE(t.row_count() == 2);
+  CHECK(t.cell(0, 0) == "a\rb");
+  CHECK(t.number(0, 1) == 1.0);
+  CHECK(t.cell(1, 0) == "c");
+  CHECK(t.number(1, 1) == 2.0);
+  // Ends without a newline, and a trailing carriage return alone.
+  Table u = parse_csv("id,v\nx,3\r", "end.csv");
+  REQUIRE(u.row_count() == 1);
+  CHECK(u.cell(0, 1) == "3\r");
+}
