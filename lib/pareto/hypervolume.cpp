@@ -198,15 +198,18 @@ double contribution_3d(const P3& p, const std::vector<P3>& live, const double* r
       z_cur = qz;
     }
     if (qx == p.x && qy == p.y) return z_cur == p.z ? -1 : volume;  // the rest of the box is covered
-    auto pos = std::upper_bound(stair.begin(), stair.end(), qx,
-                                [](double v, const std::pair<double, double>& e) { return v < e.first; });
-    double top = ref[1];
-    if (pos != stair.begin()) {
-      if (std::prev(pos)->second <= qy) continue;
-      top = std::prev(pos)->second;
-    }
-    auto first = std::lower_bound(stair.begin(), pos, qx,
+    // The staircase point covering x = qx: one at qx itself (x is strictly
+    // increasing, so at most one), else the last one before qx.
+    auto first = std::lower_bound(stair.begin(), stair.end(), qx,
                                   [](const std::pair<double, double>& e, double v) { return e.first < v; });
+    double top = ref[1];
+    if (first != stair.end() && first->first == qx) {
+      if (first->second <= qy) continue;
+      top = first->second;
+    } else if (first != stair.begin()) {
+      if (std::prev(first)->second <= qy) continue;
+      top = std::prev(first)->second;
+    }
     auto last = first;
     double cur_x = qx;
     while (last != stair.end() && last->second >= qy) {
