@@ -26,6 +26,7 @@ configure_build_test() {
 configure_build_test build
 if [ "${REQUEST_TEST_SANITIZE:-1}" != 0 ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   configure_build_test build-asan -DREQUEST_SANITIZE=ON
 fi
